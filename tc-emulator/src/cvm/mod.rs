@@ -4,6 +4,7 @@
 
 mod images;
 mod instances;
+mod wire;
 
 pub use images::{DEFAULT_OWNER_ACCOUNT, DEFAULT_SHARE_QUOTA, ImageSharing};
 pub use instances::{InstanceTimings, Instances};
