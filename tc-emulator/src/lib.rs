@@ -19,7 +19,8 @@
 //! down: this crate depends on tc-mock and tc-core, and the service crates'
 //! examples and the workspace's tests reach it as a dev-dependency.
 //!
-//! A client calls it with any request type of CVM's, `tc-cvm`'s or its own:
+//! A client calls it with `tc-cvm`'s typed actions, actions of its own, or by
+//! name, as here:
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
