@@ -7,8 +7,8 @@
 //! decoder skips the others the client sends. Each answer declares only the
 //! members the emulation fills in: a client decoding it into `tc-cvm`'s full
 //! types gets the rest as their defaults, as it would from a service that
-//! leaves them out. Every name here is CVM's own, which tc-tests' `emulator`
-//! tests check against `tc-cvm` from both sides.
+//! leaves them out. Every name here is CVM's own, which
+//! `tests/tests/emulator_wire.rs` checks against `tc-cvm`'s, both ways.
 
 use tc_core::{tc_action, tc_error, tc_model};
 
