@@ -1,8 +1,10 @@
 //! The workspace's module structure, checked from the sources of every
 //! crate: no module cycles (in each crate, no source file depends, through its
 //! `use` lines and the `crate::`/`super::` paths in its code, on a file that
-//! depends back on it), and tc-core's layers (each module uses only its own
-//! layer and those below; see tc-core's crate docs).
+//! depends back on it), tc-core's layers (each module uses only its own
+//! layer and those below; see tc-core's crate docs), and the crates' layers
+//! (each crate's library depends only on crates of the layers below; see
+//! CONTRIBUTING.md), read from `cargo metadata`.
 //!
 //! The graph is read from the sources with a small scanner, not the compiler:
 //! comments, string literals and `#[cfg(test)]` items are left out, each
@@ -109,6 +111,161 @@ fn layer_problems(graph: &Graph, layers: &[&str], glue: &[&str]) -> Vec<String> 
         }
     }
     problems
+}
+
+/// The workspace's crates in layers, bottom up, as CONTRIBUTING.md draws
+/// them: a crate's library may depend only on crates of the layers below its
+/// own. [`GENERATED`] stands for every generated service crate. So the
+/// emulations (tc-emulator) depend on no service crate, and the service
+/// crates' examples can use them without an arrow back up.
+const CRATE_LAYERS: &[&[&str]] = &[
+    &["tcapi-sign", "tcapi-macros-impl"],
+    &["tcapi-macros"],
+    &["tcapi-core"],
+    &["tcapi-mock"],
+    &["tc-emulator"],
+    &[GENERATED],
+    &[
+        "tcapi-cli",
+        "tc-bench",
+        "tc-codegen",
+        "tc-tests",
+        "tc-service-tests",
+    ],
+];
+
+/// The name [`CRATE_LAYERS`] gives the generated service crates (`tc-cvm/`
+/// and `services/*`).
+const GENERATED: &str = "generated service crates";
+
+/// A workspace crate and the workspace crates its library needs: its normal
+/// and build dependencies. Dev-dependencies are left out: Cargo builds them
+/// only for the crate's own tests and examples, after its library, so they
+/// make no cycle among libraries (tc-core's examples run on tc-mock).
+struct Crate {
+    name: String,
+    generated: bool,
+    needs: Vec<String>,
+}
+
+#[test]
+fn crates_depend_only_on_the_layers_below() {
+    let problems = crate_layer_problems(&workspace_crates(), CRATE_LAYERS);
+    assert!(problems.is_empty(), "crates:\n{}", problems.join("\n"));
+}
+
+/// The crate check itself, on made-up crates: the emulations depending on
+/// a service crate (as tc-emulator once did on tc-cvm) and a service crate
+/// on tc-emulator are arrows up or across; a crate in no layer is reported.
+#[test]
+fn crate_layer_check_finds_arrows_up_and_crates_outside_the_layers() {
+    let krate = |name: &str, generated: bool, needs: &[&str]| Crate {
+        name: name.to_owned(),
+        generated,
+        needs: needs.iter().map(|n| (*n).to_owned()).collect(),
+    };
+    let crates = [
+        krate("core", false, &[]),
+        krate("emulator", false, &["core", "tcapi-cvm"]),
+        krate("tcapi-cvm", true, &["core"]),
+        krate("tcapi-vpc", true, &["core", "emulator", "tcapi-cvm"]),
+        krate("stray", false, &["core"]),
+    ];
+    let problems = crate_layer_problems(&crates, &[&["core"], &["emulator"], &[GENERATED]]);
+    assert_eq!(
+        problems,
+        [
+            "emulator (layer emulator) depends on tcapi-cvm (layer generated service crates), which is not below it",
+            "tcapi-vpc (layer generated service crates) depends on tcapi-cvm (layer generated service crates), which is not below it",
+            "`stray` is in no layer",
+        ],
+        "{problems:#?}"
+    );
+}
+
+/// Every crate in no layer of `layers`, and every dependency of a crate on
+/// one that is not in a layer below its own.
+fn crate_layer_problems(crates: &[Crate], layers: &[&[&str]]) -> Vec<String> {
+    let layer_of = |krate: &Crate| {
+        let name = if krate.generated {
+            GENERATED
+        } else {
+            krate.name.as_str()
+        };
+        layers.iter().position(|layer| layer.contains(&name))
+    };
+    let by_name: BTreeMap<&str, &Crate> = crates.iter().map(|c| (c.name.as_str(), c)).collect();
+    let layer_name = |i: usize| layers[i].join(", ");
+    let mut problems = Vec::new();
+    let mut strays = Vec::new();
+    for krate in crates {
+        let Some(own) = layer_of(krate) else {
+            strays.push(format!("`{}` is in no layer", krate.name));
+            continue;
+        };
+        for need in &krate.needs {
+            let Some(theirs) = by_name.get(need.as_str()).and_then(|c| layer_of(c)) else {
+                continue;
+            };
+            if theirs >= own {
+                problems.push(format!(
+                    "{} (layer {}) depends on {need} (layer {}), which is not below it",
+                    krate.name,
+                    layer_name(own),
+                    layer_name(theirs)
+                ));
+            }
+        }
+    }
+    problems.extend(strays);
+    problems
+}
+
+/// The workspace's crates, from `cargo metadata --no-deps`.
+fn workspace_crates() -> Vec<Crate> {
+    let root = workspace();
+    let output = std::process::Command::new(env!("CARGO"))
+        .args([
+            "metadata",
+            "--no-deps",
+            "--offline",
+            "--format-version",
+            "1",
+        ])
+        .current_dir(&root)
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo metadata: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("cargo metadata prints JSON");
+    let packages = metadata["packages"].as_array().expect("a package list");
+    let generated_dirs = [root.join("tc-cvm"), root.join("services")];
+    packages
+        .iter()
+        .map(|package| {
+            let manifest = Path::new(package["manifest_path"].as_str().expect("a manifest"));
+            let dir = manifest.parent().expect("a manifest has a folder");
+            let generated = generated_dirs
+                .iter()
+                .any(|g| dir == g || dir.parent() == Some(g.as_path()));
+            let needs = package["dependencies"]
+                .as_array()
+                .expect("a dependency list")
+                .iter()
+                .filter(|dep| dep["kind"].as_str() != Some("dev"))
+                .filter_map(|dep| dep["name"].as_str().map(str::to_owned))
+                .collect();
+            Crate {
+                name: package["name"].as_str().expect("a name").to_owned(),
+                generated,
+                needs,
+            }
+        })
+        .collect()
 }
 
 #[test]

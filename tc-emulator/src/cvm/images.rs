@@ -5,15 +5,13 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use tc_cvm::errors::CvmErrorCode as ShareError;
-use tc_cvm::models::{Image, SharePermission};
-use tc_cvm::{
-    DescribeImageSharePermission, DescribeImageSharePermissionResponse, DescribeImages,
-    DescribeImagesResponse, ModifyImageSharePermission, ModifyImageSharePermissionResponse,
-};
+use tc_mock::{MockError, MockServer};
 use tc_sign::time::{unix_now, utc_iso8601};
 
-use tc_mock::{MockError, MockServer};
+use super::wire::{
+    CvmCode, DescribeImageSharePermission, DescribeImageSharePermissionResponse, DescribeImages,
+    DescribeImagesResponse, Done, Image, ModifyImageSharePermission, SharePermission,
+};
 
 /// The account that owns the seeded images, unless configured otherwise.
 pub const DEFAULT_OWNER_ACCOUNT: &str = "100000000001";
@@ -129,14 +127,10 @@ impl ImageSharing {
                     account_id: account.clone(),
                 })
                 .collect(),
-            ..Default::default()
         })
     }
 
-    fn modify_shares(
-        &self,
-        req: &ModifyImageSharePermission,
-    ) -> Result<ModifyImageSharePermissionResponse, MockError> {
+    fn modify_shares(&self, req: &ModifyImageSharePermission) -> Result<Done, MockError> {
         let mut state = self.lock();
         state.image(&req.image_id)?;
         for account in &req.account_ids {
@@ -144,13 +138,13 @@ impl ImageSharing {
                 (5..=20).contains(&account.len()) && account.bytes().all(|b| b.is_ascii_digit());
             if !valid {
                 return Err(MockError::code(
-                    ShareError::InvalidAccountIdNotFound,
+                    CvmCode::InvalidAccountIdNotFound,
                     format!("The account id `{account}` does not exist."),
                 ));
             }
             if *account == state.owner_account {
                 return Err(MockError::code(
-                    ShareError::InvalidAccountIsYourSelf,
+                    CvmCode::InvalidAccountIsYourSelf,
                     "An image cannot be shared with the account that owns it.",
                 ));
             }
@@ -167,7 +161,7 @@ impl ImageSharing {
                     .count();
                 if image.shares.len() + new > quota {
                     return Err(MockError::code(
-                        ShareError::OverQuota,
+                        CvmCode::OverQuota,
                         format!("An image can be shared with at most {quota} accounts."),
                     ));
                 }
@@ -190,7 +184,7 @@ impl ImageSharing {
                 ));
             }
         }
-        Ok(ModifyImageSharePermissionResponse::default())
+        Ok(Done {})
     }
 
     fn describe_images(&self, req: &DescribeImages) -> Result<DescribeImagesResponse, MockError> {
@@ -227,11 +221,9 @@ impl ImageSharing {
                     architecture: "x86_64".to_owned(),
                     platform: "TencentOS".to_owned(),
                     image_size: 50,
-                    ..Default::default()
                 })
                 .collect(),
             total_count: i64::try_from(total).unwrap_or(i64::MAX),
-            ..Default::default()
         })
     }
 }
@@ -250,7 +242,7 @@ impl State {
 
 fn not_found(id: &str) -> MockError {
     MockError::code(
-        ShareError::InvalidImageIdNotFound,
+        CvmCode::InvalidImageIdNotFound,
         format!("The image `{id}` does not exist."),
     )
 }
@@ -267,7 +259,7 @@ fn check_image_id(id: &str) -> Result<(), MockError> {
         Ok(())
     } else {
         Err(MockError::code(
-            ShareError::InvalidImageIdMalformed,
+            CvmCode::InvalidImageIdMalformed,
             format!(
                 "The image id `{id}` is malformed: expected `img-` and 8 lowercase letters or digits."
             ),

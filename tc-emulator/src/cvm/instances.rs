@@ -9,16 +9,13 @@
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use tc_cvm::errors::CvmErrorCode;
-use tc_cvm::models::{Instance, Placement};
-use tc_cvm::{
-    DescribeInstances, DescribeInstancesResponse, RunInstances, RunInstancesResponse,
-    StartInstances, StartInstancesResponse, StopInstances, StopInstancesResponse,
-    TerminateInstances, TerminateInstancesResponse,
-};
+use tc_mock::{MockError, MockServer};
 use tc_sign::time::{unix_now, utc_iso8601};
 
-use tc_mock::{MockError, MockServer};
+use super::wire::{
+    CvmCode, DescribeInstances, DescribeInstancesResponse, Done, Instance, Placement, RunInstances,
+    RunInstancesResponse, StartInstances, StopInstances, TerminateInstances,
+};
 
 /// How long each transition takes.
 #[derive(Clone, Copy, Debug)]
@@ -140,18 +137,15 @@ impl Instances {
         let me = Arc::clone(self);
         mock.on(move |req: StartInstances| {
             me.transition(&req.instance_ids, "STOPPED", ("STARTING", "RUNNING"))
-                .map(|()| StartInstancesResponse::default())
+                .map(|()| Done {})
         });
         let me = Arc::clone(self);
         mock.on(move |req: StopInstances| {
             me.transition(&req.instance_ids, "RUNNING", ("STOPPING", "STOPPED"))
-                .map(|()| StopInstancesResponse::default())
+                .map(|()| Done {})
         });
         let me = Arc::clone(self);
-        mock.on(move |req: TerminateInstances| {
-            me.terminate(&req.instance_ids)
-                .map(|()| TerminateInstancesResponse::default())
-        });
+        mock.on(move |req: TerminateInstances| me.terminate(&req.instance_ids).map(|()| Done {}));
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Record>> {
@@ -185,21 +179,20 @@ impl Instances {
             .collect();
         RunInstancesResponse {
             instance_id_set: ids,
-            ..RunInstancesResponse::default()
         }
     }
 
     fn describe(&self, req: &DescribeInstances) -> Result<DescribeInstancesResponse, MockError> {
         let offset = usize::try_from(req.offset.unwrap_or(0)).map_err(|_| {
             MockError::code(
-                CvmErrorCode::InvalidParameterValueLimitExceeded,
+                CvmCode::InvalidParameterValueLimitExceeded,
                 "Offset must not be negative.",
             )
         })?;
         let limit = req.limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
             return Err(MockError::code(
-                CvmErrorCode::InvalidParameterValueLimitExceeded,
+                CvmCode::InvalidParameterValueLimitExceeded,
                 format!("Limit must be between 1 and {MAX_LIMIT}, not {limit}."),
             ));
         }
@@ -219,7 +212,6 @@ impl Instances {
         Ok(DescribeInstancesResponse {
             total_count: i64::try_from(matching.len()).unwrap_or(i64::MAX),
             instance_set: page,
-            ..DescribeInstancesResponse::default()
         })
     }
 
@@ -268,7 +260,7 @@ fn check_all(
     for id in ids {
         let Some(record) = records.iter().find(|r| &r.instance.instance_id == id) else {
             return Err(MockError::code(
-                CvmErrorCode::InvalidInstanceIdNotFound,
+                CvmCode::InvalidInstanceIdNotFound,
                 format!("The instance `{id}` does not exist."),
             ));
         };
@@ -309,13 +301,12 @@ fn new_record(name: &str, instance_type: &str, zone: &str, image: &str) -> Recor
             image_id: image.to_owned(),
             placement: Placement {
                 zone: zone.to_owned(),
-                ..Placement::default()
             },
             instance_charge_type: "POSTPAID_BY_HOUR".to_owned(),
             created_time: utc_iso8601(unix_now()),
             cpu: 1,
             memory: 1,
-            ..Instance::default()
+            instance_state: "PENDING".to_owned(),
         },
         now: "PENDING",
         next: None,
