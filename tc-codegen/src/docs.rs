@@ -4,8 +4,9 @@
 //! text is taken from the specs or from any other SDK.
 //!
 //! What holds for every field (how `Option` maps to presence on the wire, how
-//! names map) is said once, in the crate docs; a field's own doc says only what
-//! is particular to it.
+//! names map) is said once for every crate, in tc-core's docs, which each
+//! crate's docs link to; a field's own doc says only what is particular to it,
+//! and which action documents which code is said once, in the action's docs.
 
 use crate::plan::paging::{PagingPlan, Style};
 use crate::plan::{ActionPlan, CodePlan, FieldPlan, Plan, ServicePlan, Status, StructPlan};
