@@ -9,7 +9,7 @@ impl HexDigest {
     pub(crate) fn new(bytes: &[u8; 32]) -> Self {
         let mut out = [0u8; 64];
         // 64 digits are exactly what 32 bytes take.
-        hex::encode_to_slice(bytes, &mut out)
+        const_hex::encode_to_slice(bytes, &mut out)
             .unwrap_or_else(|_| unreachable!("64 hex digits hold 32 bytes"));
         HexDigest(out)
     }
