@@ -62,18 +62,16 @@ const _: () = {
                 + ::core::primitive::usize::from(
                     ::core::option::Option::is_some(&self.client_token),
                 );
-            let mut out = ::tc_core::__private::serde::Serializer::serialize_struct(
-                serializer,
-                "CreateDisasterRecoverGroup",
-                len,
-            )?;
-            ::tc_core::__private::wire::field(&mut out, "Name", &self.name)?;
-            ::tc_core::__private::wire::optional(
-                &mut out,
-                "ClientToken",
-                &self.client_token,
-            )?;
-            ::tc_core::__private::serde::ser::SerializeStruct::end(out)
+            let mut out = ::tc_core::__private::wire::Fields::new(
+                ::tc_core::__private::serde::Serializer::serialize_struct(
+                    serializer,
+                    "CreateDisasterRecoverGroup",
+                    len,
+                )?,
+            );
+            out.field("Name", &self.name);
+            out.optional("ClientToken", &self.client_token);
+            out.end()
         }
     }
     #[automatically_derived]
@@ -100,30 +98,37 @@ const _: () = {
                 ("ClientToken", 1u16),
                 ("Name", 0u16),
             ];
-            let mut slot0: ::core::option::Option<String> = ::core::option::Option::None;
-            let mut slot1: ::core::option::Option<Option<String>> = ::core::option::Option::None;
+            let mut value = <Self as ::core::default::Default>::default();
+            let mut seen = [false; 2usize];
             while let ::core::option::Option::Some(member) = ::tc_core::__private::wire::next_member(
                 &mut map,
                 MEMBERS,
             )? {
-                match member {
+                let step = match member {
                     ::core::option::Option::Some(0u16) => {
-                        ::tc_core::__private::wire::take(&mut map, &mut slot0, "Name")?;
+                        ::tc_core::__private::wire::read(
+                            &mut map,
+                            &mut seen,
+                            0u16,
+                            &mut value.name,
+                            "Name",
+                        )
                     }
                     ::core::option::Option::Some(1u16) => {
-                        ::tc_core::__private::wire::take(
+                        ::tc_core::__private::wire::read(
                             &mut map,
-                            &mut slot1,
+                            &mut seen,
+                            1u16,
+                            &mut value.client_token,
                             "ClientToken",
-                        )?;
+                        )
                     }
-                    _ => ::tc_core::__private::wire::skip(&mut map)?,
-                }
+                    _ => ::tc_core::__private::wire::skip(&mut map),
+                };
+                step?;
             }
-            ::core::result::Result::Ok(Self {
-                name: ::tc_core::__private::wire::required(slot0, "Name")?,
-                client_token: ::core::option::Option::unwrap_or_default(slot1),
-            })
+            ::tc_core::__private::wire::check_given(&seen, &[(0u16, "Name")], true)?;
+            ::core::result::Result::Ok(value)
         }
     }
 };

@@ -60,18 +60,16 @@ const _: () = {
             serializer: S,
         ) -> ::core::result::Result<S::Ok, S::Error> {
             let len = 2usize;
-            let mut out = ::tc_core::__private::serde::Serializer::serialize_struct(
-                serializer,
-                "CreateService",
-                len,
-            )?;
-            ::tc_core::__private::wire::field(&mut out, "PayMode", &self.pay_mode)?;
-            ::tc_core::__private::wire::field(
-                &mut out,
-                "ClientToken",
-                &self.client_token,
-            )?;
-            ::tc_core::__private::serde::ser::SerializeStruct::end(out)
+            let mut out = ::tc_core::__private::wire::Fields::new(
+                ::tc_core::__private::serde::Serializer::serialize_struct(
+                    serializer,
+                    "CreateService",
+                    len,
+                )?,
+            );
+            out.field("PayMode", &self.pay_mode);
+            out.field("ClientToken", &self.client_token);
+            out.end()
         }
     }
     #[automatically_derived]
@@ -97,34 +95,41 @@ const _: () = {
                 ("ClientToken", 1u16),
                 ("PayMode", 0u16),
             ];
-            let mut slot0: ::core::option::Option<String> = ::core::option::Option::None;
-            let mut slot1: ::core::option::Option<String> = ::core::option::Option::None;
+            let mut value = <Self as ::core::default::Default>::default();
+            let mut seen = [false; 2usize];
             while let ::core::option::Option::Some(member) = ::tc_core::__private::wire::next_member(
                 &mut map,
                 MEMBERS,
             )? {
-                match member {
+                let step = match member {
                     ::core::option::Option::Some(0u16) => {
-                        ::tc_core::__private::wire::take(
+                        ::tc_core::__private::wire::read(
                             &mut map,
-                            &mut slot0,
+                            &mut seen,
+                            0u16,
+                            &mut value.pay_mode,
                             "PayMode",
-                        )?;
+                        )
                     }
                     ::core::option::Option::Some(1u16) => {
-                        ::tc_core::__private::wire::take(
+                        ::tc_core::__private::wire::read(
                             &mut map,
-                            &mut slot1,
+                            &mut seen,
+                            1u16,
+                            &mut value.client_token,
                             "ClientToken",
-                        )?;
+                        )
                     }
-                    _ => ::tc_core::__private::wire::skip(&mut map)?,
-                }
+                    _ => ::tc_core::__private::wire::skip(&mut map),
+                };
+                step?;
             }
-            ::core::result::Result::Ok(Self {
-                pay_mode: ::tc_core::__private::wire::required(slot0, "PayMode")?,
-                client_token: ::tc_core::__private::wire::required(slot1, "ClientToken")?,
-            })
+            ::tc_core::__private::wire::check_given(
+                &seen,
+                &[(0u16, "PayMode"), (1u16, "ClientToken")],
+                true,
+            )?;
+            ::core::result::Result::Ok(value)
         }
     }
 };

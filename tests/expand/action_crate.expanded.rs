@@ -53,13 +53,15 @@ const _: () = {
             serializer: S,
         ) -> ::core::result::Result<S::Ok, S::Error> {
             let len = 1usize;
-            let mut out = tc::__private::serde::Serializer::serialize_struct(
-                serializer,
-                "StartInstances",
-                len,
-            )?;
-            tc::__private::wire::field(&mut out, "InstanceIds", &self.instance_ids)?;
-            tc::__private::serde::ser::SerializeStruct::end(out)
+            let mut out = tc::__private::wire::Fields::new(
+                tc::__private::serde::Serializer::serialize_struct(
+                    serializer,
+                    "StartInstances",
+                    len,
+                )?,
+            );
+            out.field("InstanceIds", &self.instance_ids);
+            out.end()
         }
     }
     #[automatically_derived]
@@ -79,21 +81,28 @@ const _: () = {
             mut map: M,
         ) -> ::core::result::Result<Self, M::Error> {
             const MEMBERS: tc::__private::wire::Members = &[("InstanceIds", 0u16)];
-            let mut slot0: ::core::option::Option<Vec<String>> = ::core::option::Option::None;
+            let mut value = <Self as ::core::default::Default>::default();
+            let mut seen = [false; 1usize];
             while let ::core::option::Option::Some(member) = tc::__private::wire::next_member(
                 &mut map,
                 MEMBERS,
             )? {
-                match member {
+                let step = match member {
                     ::core::option::Option::Some(0u16) => {
-                        tc::__private::wire::take(&mut map, &mut slot0, "InstanceIds")?;
+                        tc::__private::wire::read(
+                            &mut map,
+                            &mut seen,
+                            0u16,
+                            &mut value.instance_ids,
+                            "InstanceIds",
+                        )
                     }
-                    _ => tc::__private::wire::skip(&mut map)?,
-                }
+                    _ => tc::__private::wire::skip(&mut map),
+                };
+                step?;
             }
-            ::core::result::Result::Ok(Self {
-                instance_ids: tc::__private::wire::required(slot0, "InstanceIds")?,
-            })
+            tc::__private::wire::check_given(&seen, &[(0u16, "InstanceIds")], true)?;
+            ::core::result::Result::Ok(value)
         }
     }
 };

@@ -41,12 +41,14 @@ const _: () = {
             serializer: S,
         ) -> ::core::result::Result<S::Ok, S::Error> {
             let len = 0usize;
-            let out = ::tc_core::__private::serde::Serializer::serialize_struct(
-                serializer,
-                "DescribeRegions",
-                len,
-            )?;
-            ::tc_core::__private::serde::ser::SerializeStruct::end(out)
+            let out = ::tc_core::__private::wire::Fields::new(
+                ::tc_core::__private::serde::Serializer::serialize_struct(
+                    serializer,
+                    "DescribeRegions",
+                    len,
+                )?,
+            );
+            out.end()
         }
     }
     #[automatically_derived]
@@ -66,15 +68,19 @@ const _: () = {
             mut map: M,
         ) -> ::core::result::Result<Self, M::Error> {
             const MEMBERS: ::tc_core::__private::wire::Members = &[];
+            let value = <Self as ::core::default::Default>::default();
+            let seen = [false; 0usize];
             while let ::core::option::Option::Some(member) = ::tc_core::__private::wire::next_member(
                 &mut map,
                 MEMBERS,
             )? {
-                match member {
-                    _ => ::tc_core::__private::wire::skip(&mut map)?,
-                }
+                let step = match member {
+                    _ => ::tc_core::__private::wire::skip(&mut map),
+                };
+                step?;
             }
-            ::core::result::Result::Ok(Self {})
+            ::tc_core::__private::wire::check_given(&seen, &[], true)?;
+            ::core::result::Result::Ok(value)
         }
     }
 };

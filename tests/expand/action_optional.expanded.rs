@@ -76,20 +76,18 @@ const _: () = {
                 + ::core::primitive::usize::from(
                     ::core::option::Option::is_some(&self.limit),
                 );
-            let mut out = ::tc_core::__private::serde::Serializer::serialize_struct(
-                serializer,
-                "DescribeImages",
-                len,
-            )?;
-            ::tc_core::__private::wire::field(
-                &mut out,
-                "InstanceType",
-                &self.instance_type,
-            )?;
-            ::tc_core::__private::wire::optional(&mut out, "ImageIds", &self.image_ids)?;
-            ::tc_core::__private::wire::optional(&mut out, "Offset", &self.offset)?;
-            ::tc_core::__private::wire::optional(&mut out, "Limit", &self.limit)?;
-            ::tc_core::__private::serde::ser::SerializeStruct::end(out)
+            let mut out = ::tc_core::__private::wire::Fields::new(
+                ::tc_core::__private::serde::Serializer::serialize_struct(
+                    serializer,
+                    "DescribeImages",
+                    len,
+                )?,
+            );
+            out.field("InstanceType", &self.instance_type);
+            out.optional("ImageIds", &self.image_ids);
+            out.optional("Offset", &self.offset);
+            out.optional("Limit", &self.limit);
+            out.end()
         }
     }
     #[automatically_derived]
@@ -117,51 +115,59 @@ const _: () = {
                 ("Limit", 3u16),
                 ("Offset", 2u16),
             ];
-            let mut slot0: ::core::option::Option<String> = ::core::option::Option::None;
-            let mut slot1: ::core::option::Option<Option<Vec<String>>> = ::core::option::Option::None;
-            let mut slot2: ::core::option::Option<Option<u64>> = ::core::option::Option::None;
-            let mut slot3: ::core::option::Option<::core::option::Option<u64>> = ::core::option::Option::None;
+            let mut value = <Self as ::core::default::Default>::default();
+            let mut seen = [false; 4usize];
             while let ::core::option::Option::Some(member) = ::tc_core::__private::wire::next_member(
                 &mut map,
                 MEMBERS,
             )? {
-                match member {
+                let step = match member {
                     ::core::option::Option::Some(0u16) => {
-                        ::tc_core::__private::wire::take(
+                        ::tc_core::__private::wire::read(
                             &mut map,
-                            &mut slot0,
+                            &mut seen,
+                            0u16,
+                            &mut value.instance_type,
                             "InstanceType",
-                        )?;
+                        )
                     }
                     ::core::option::Option::Some(1u16) => {
-                        ::tc_core::__private::wire::take(
+                        ::tc_core::__private::wire::read(
                             &mut map,
-                            &mut slot1,
+                            &mut seen,
+                            1u16,
+                            &mut value.image_ids,
                             "ImageIds",
-                        )?;
+                        )
                     }
                     ::core::option::Option::Some(2u16) => {
-                        ::tc_core::__private::wire::take(
+                        ::tc_core::__private::wire::read(
                             &mut map,
-                            &mut slot2,
+                            &mut seen,
+                            2u16,
+                            &mut value.offset,
                             "Offset",
-                        )?;
+                        )
                     }
                     ::core::option::Option::Some(3u16) => {
-                        ::tc_core::__private::wire::take(&mut map, &mut slot3, "Limit")?;
+                        ::tc_core::__private::wire::read(
+                            &mut map,
+                            &mut seen,
+                            3u16,
+                            &mut value.limit,
+                            "Limit",
+                        )
                     }
-                    _ => ::tc_core::__private::wire::skip(&mut map)?,
-                }
+                    _ => ::tc_core::__private::wire::skip(&mut map),
+                };
+                step?;
             }
-            ::core::result::Result::Ok(Self {
-                instance_type: ::tc_core::__private::wire::required(
-                    slot0,
-                    "InstanceType",
-                )?,
-                image_ids: ::core::option::Option::unwrap_or_default(slot1),
-                offset: ::core::option::Option::unwrap_or_default(slot2),
-                limit: ::core::option::Option::unwrap_or_default(slot3),
-            })
+            ::tc_core::__private::wire::check_given(
+                &seen,
+                &[(0u16, "InstanceType")],
+                true,
+            )?;
+            ::core::result::Result::Ok(value)
         }
     }
 };

@@ -61,22 +61,16 @@ const _: () = {
                 + ::core::primitive::usize::from(
                     ::core::option::Option::is_some(&self.max_results),
                 );
-            let mut out = ::tc_core::__private::serde::Serializer::serialize_struct(
-                serializer,
-                "GetTagKeys",
-                len,
-            )?;
-            ::tc_core::__private::wire::optional(
-                &mut out,
-                "PaginationToken",
-                &self.pagination_token,
-            )?;
-            ::tc_core::__private::wire::optional(
-                &mut out,
-                "MaxResults",
-                &self.max_results,
-            )?;
-            ::tc_core::__private::serde::ser::SerializeStruct::end(out)
+            let mut out = ::tc_core::__private::wire::Fields::new(
+                ::tc_core::__private::serde::Serializer::serialize_struct(
+                    serializer,
+                    "GetTagKeys",
+                    len,
+                )?,
+            );
+            out.optional("PaginationToken", &self.pagination_token);
+            out.optional("MaxResults", &self.max_results);
+            out.end()
         }
     }
     #[automatically_derived]
@@ -102,34 +96,37 @@ const _: () = {
                 ("MaxResults", 1u16),
                 ("PaginationToken", 0u16),
             ];
-            let mut slot0: ::core::option::Option<Option<String>> = ::core::option::Option::None;
-            let mut slot1: ::core::option::Option<Option<u64>> = ::core::option::Option::None;
+            let mut value = <Self as ::core::default::Default>::default();
+            let mut seen = [false; 2usize];
             while let ::core::option::Option::Some(member) = ::tc_core::__private::wire::next_member(
                 &mut map,
                 MEMBERS,
             )? {
-                match member {
+                let step = match member {
                     ::core::option::Option::Some(0u16) => {
-                        ::tc_core::__private::wire::take(
+                        ::tc_core::__private::wire::read(
                             &mut map,
-                            &mut slot0,
+                            &mut seen,
+                            0u16,
+                            &mut value.pagination_token,
                             "PaginationToken",
-                        )?;
+                        )
                     }
                     ::core::option::Option::Some(1u16) => {
-                        ::tc_core::__private::wire::take(
+                        ::tc_core::__private::wire::read(
                             &mut map,
-                            &mut slot1,
+                            &mut seen,
+                            1u16,
+                            &mut value.max_results,
                             "MaxResults",
-                        )?;
+                        )
                     }
-                    _ => ::tc_core::__private::wire::skip(&mut map)?,
-                }
+                    _ => ::tc_core::__private::wire::skip(&mut map),
+                };
+                step?;
             }
-            ::core::result::Result::Ok(Self {
-                pagination_token: ::core::option::Option::unwrap_or_default(slot0),
-                max_results: ::core::option::Option::unwrap_or_default(slot1),
-            })
+            ::tc_core::__private::wire::check_given(&seen, &[], true)?;
+            ::core::result::Result::Ok(value)
         }
     }
 };

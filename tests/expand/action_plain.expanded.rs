@@ -51,13 +51,15 @@ const _: () = {
             serializer: S,
         ) -> ::core::result::Result<S::Ok, S::Error> {
             let len = 1usize;
-            let mut out = ::tc_core::__private::serde::Serializer::serialize_struct(
-                serializer,
-                "DescribeImageSharePermission",
-                len,
-            )?;
-            ::tc_core::__private::wire::field(&mut out, "ImageId", &self.image_id)?;
-            ::tc_core::__private::serde::ser::SerializeStruct::end(out)
+            let mut out = ::tc_core::__private::wire::Fields::new(
+                ::tc_core::__private::serde::Serializer::serialize_struct(
+                    serializer,
+                    "DescribeImageSharePermission",
+                    len,
+                )?,
+            );
+            out.field("ImageId", &self.image_id);
+            out.end()
         }
     }
     #[automatically_derived]
@@ -79,25 +81,28 @@ const _: () = {
             mut map: M,
         ) -> ::core::result::Result<Self, M::Error> {
             const MEMBERS: ::tc_core::__private::wire::Members = &[("ImageId", 0u16)];
-            let mut slot0: ::core::option::Option<String> = ::core::option::Option::None;
+            let mut value = <Self as ::core::default::Default>::default();
+            let mut seen = [false; 1usize];
             while let ::core::option::Option::Some(member) = ::tc_core::__private::wire::next_member(
                 &mut map,
                 MEMBERS,
             )? {
-                match member {
+                let step = match member {
                     ::core::option::Option::Some(0u16) => {
-                        ::tc_core::__private::wire::take(
+                        ::tc_core::__private::wire::read(
                             &mut map,
-                            &mut slot0,
+                            &mut seen,
+                            0u16,
+                            &mut value.image_id,
                             "ImageId",
-                        )?;
+                        )
                     }
-                    _ => ::tc_core::__private::wire::skip(&mut map)?,
-                }
+                    _ => ::tc_core::__private::wire::skip(&mut map),
+                };
+                step?;
             }
-            ::core::result::Result::Ok(Self {
-                image_id: ::tc_core::__private::wire::required(slot0, "ImageId")?,
-            })
+            ::tc_core::__private::wire::check_given(&seen, &[(0u16, "ImageId")], true)?;
+            ::core::result::Result::Ok(value)
         }
     }
 };

@@ -63,18 +63,16 @@ const _: () = {
                 + ::core::primitive::usize::from(
                     ::core::option::Option::is_some(&self.instance_count),
                 );
-            let mut out = ::tc_core::__private::serde::Serializer::serialize_struct(
-                serializer,
-                "RunInstances",
-                len,
-            )?;
-            ::tc_core::__private::wire::field(&mut out, "ImageId", &self.image_id)?;
-            ::tc_core::__private::wire::optional(
-                &mut out,
-                "InstanceCount",
-                &self.instance_count,
-            )?;
-            ::tc_core::__private::serde::ser::SerializeStruct::end(out)
+            let mut out = ::tc_core::__private::wire::Fields::new(
+                ::tc_core::__private::serde::Serializer::serialize_struct(
+                    serializer,
+                    "RunInstances",
+                    len,
+                )?,
+            );
+            out.field("ImageId", &self.image_id);
+            out.optional("InstanceCount", &self.instance_count);
+            out.end()
         }
     }
     #[automatically_derived]
@@ -100,34 +98,37 @@ const _: () = {
                 ("ImageId", 0u16),
                 ("InstanceCount", 1u16),
             ];
-            let mut slot0: ::core::option::Option<String> = ::core::option::Option::None;
-            let mut slot1: ::core::option::Option<Option<u64>> = ::core::option::Option::None;
+            let mut value = <Self as ::core::default::Default>::default();
+            let mut seen = [false; 2usize];
             while let ::core::option::Option::Some(member) = ::tc_core::__private::wire::next_member(
                 &mut map,
                 MEMBERS,
             )? {
-                match member {
+                let step = match member {
                     ::core::option::Option::Some(0u16) => {
-                        ::tc_core::__private::wire::take(
+                        ::tc_core::__private::wire::read(
                             &mut map,
-                            &mut slot0,
+                            &mut seen,
+                            0u16,
+                            &mut value.image_id,
                             "ImageId",
-                        )?;
+                        )
                     }
                     ::core::option::Option::Some(1u16) => {
-                        ::tc_core::__private::wire::take(
+                        ::tc_core::__private::wire::read(
                             &mut map,
-                            &mut slot1,
+                            &mut seen,
+                            1u16,
+                            &mut value.instance_count,
                             "InstanceCount",
-                        )?;
+                        )
                     }
-                    _ => ::tc_core::__private::wire::skip(&mut map)?,
-                }
+                    _ => ::tc_core::__private::wire::skip(&mut map),
+                };
+                step?;
             }
-            ::core::result::Result::Ok(Self {
-                image_id: ::tc_core::__private::wire::required(slot0, "ImageId")?,
-                instance_count: ::core::option::Option::unwrap_or_default(slot1),
-            })
+            ::tc_core::__private::wire::check_given(&seen, &[(0u16, "ImageId")], true)?;
+            ::core::result::Result::Ok(value)
         }
     }
 };

@@ -53,28 +53,18 @@ const _: () = {
                 + ::core::primitive::usize::from(
                     ::core::option::Option::is_some(&self.target_os_type),
                 );
-            let mut out = ::tc_core::__private::serde::Serializer::serialize_struct(
-                serializer,
-                "ModifyInstancesRole",
-                len,
-            )?;
-            ::tc_core::__private::wire::field(
-                &mut out,
-                "CAMRoleName",
-                &self.cam_role_name,
-            )?;
-            ::tc_core::__private::wire::field(
-                &mut out,
-                "Ipv6AddressCount",
-                &self.ipv6_address_count,
-            )?;
-            ::tc_core::__private::wire::field(&mut out, "Type", &self.r#type)?;
-            ::tc_core::__private::wire::optional(
-                &mut out,
-                "TargetOSType",
-                &self.target_os_type,
-            )?;
-            ::tc_core::__private::serde::ser::SerializeStruct::end(out)
+            let mut out = ::tc_core::__private::wire::Fields::new(
+                ::tc_core::__private::serde::Serializer::serialize_struct(
+                    serializer,
+                    "ModifyInstancesRole",
+                    len,
+                )?,
+            );
+            out.field("CAMRoleName", &self.cam_role_name);
+            out.field("Ipv6AddressCount", &self.ipv6_address_count);
+            out.field("Type", &self.r#type);
+            out.optional("TargetOSType", &self.target_os_type);
+            out.end()
         }
     }
     #[automatically_derived]
@@ -102,54 +92,59 @@ const _: () = {
                 ("TargetOSType", 3u16),
                 ("Type", 2u16),
             ];
-            let mut slot0: ::core::option::Option<String> = ::core::option::Option::None;
-            let mut slot1: ::core::option::Option<u64> = ::core::option::Option::None;
-            let mut slot2: ::core::option::Option<String> = ::core::option::Option::None;
-            let mut slot3: ::core::option::Option<Option<String>> = ::core::option::Option::None;
+            let mut value = <Self as ::core::default::Default>::default();
+            let mut seen = [false; 4usize];
             while let ::core::option::Option::Some(member) = ::tc_core::__private::wire::next_member(
                 &mut map,
                 MEMBERS,
             )? {
-                match member {
+                let step = match member {
                     ::core::option::Option::Some(0u16) => {
-                        ::tc_core::__private::wire::take(
+                        ::tc_core::__private::wire::read(
                             &mut map,
-                            &mut slot0,
+                            &mut seen,
+                            0u16,
+                            &mut value.cam_role_name,
                             "CAMRoleName",
-                        )?;
+                        )
                     }
                     ::core::option::Option::Some(1u16) => {
-                        ::tc_core::__private::wire::take(
+                        ::tc_core::__private::wire::read(
                             &mut map,
-                            &mut slot1,
+                            &mut seen,
+                            1u16,
+                            &mut value.ipv6_address_count,
                             "Ipv6AddressCount",
-                        )?;
+                        )
                     }
                     ::core::option::Option::Some(2u16) => {
-                        ::tc_core::__private::wire::take(&mut map, &mut slot2, "Type")?;
+                        ::tc_core::__private::wire::read(
+                            &mut map,
+                            &mut seen,
+                            2u16,
+                            &mut value.r#type,
+                            "Type",
+                        )
                     }
                     ::core::option::Option::Some(3u16) => {
-                        ::tc_core::__private::wire::take(
+                        ::tc_core::__private::wire::read(
                             &mut map,
-                            &mut slot3,
+                            &mut seen,
+                            3u16,
+                            &mut value.target_os_type,
                             "TargetOSType",
-                        )?;
+                        )
                     }
-                    _ => ::tc_core::__private::wire::skip(&mut map)?,
-                }
+                    _ => ::tc_core::__private::wire::skip(&mut map),
+                };
+                step?;
             }
-            ::core::result::Result::Ok(Self {
-                cam_role_name: ::tc_core::__private::wire::required(
-                    slot0,
-                    "CAMRoleName",
-                )?,
-                ipv6_address_count: ::tc_core::__private::wire::required(
-                    slot1,
-                    "Ipv6AddressCount",
-                )?,
-                r#type: ::tc_core::__private::wire::required(slot2, "Type")?,
-                target_os_type: ::core::option::Option::unwrap_or_default(slot3),
-            })
+            ::tc_core::__private::wire::check_given(
+                &seen,
+                &[(0u16, "CAMRoleName"), (1u16, "Ipv6AddressCount"), (2u16, "Type")],
+                true,
+            )?;
+            ::core::result::Result::Ok(value)
         }
     }
 };

@@ -91,24 +91,18 @@ const _: () = {
                 + ::core::primitive::usize::from(
                     ::core::option::Option::is_some(&self.cpu),
                 );
-            let mut out = ::tc_core::__private::serde::Serializer::serialize_struct(
-                serializer,
-                "SharePermission",
-                len,
-            )?;
-            ::tc_core::__private::wire::field(
-                &mut out,
-                "CreatedTime",
-                &self.created_time,
-            )?;
-            ::tc_core::__private::wire::field(&mut out, "AccountId", &self.account_id)?;
-            ::tc_core::__private::wire::optional(&mut out, "CPU", &self.cpu)?;
-            ::tc_core::__private::wire::field(
-                &mut out,
-                "SharePermissionSet",
-                &self.share_permission_set,
-            )?;
-            ::tc_core::__private::serde::ser::SerializeStruct::end(out)
+            let mut out = ::tc_core::__private::wire::Fields::new(
+                ::tc_core::__private::serde::Serializer::serialize_struct(
+                    serializer,
+                    "SharePermission",
+                    len,
+                )?,
+            );
+            out.field("CreatedTime", &self.created_time);
+            out.field("AccountId", &self.account_id);
+            out.optional("CPU", &self.cpu);
+            out.field("SharePermissionSet", &self.share_permission_set);
+            out.end()
         }
     }
     #[automatically_derived]
@@ -137,57 +131,63 @@ const _: () = {
                 ("CreatedTime", 0u16),
                 ("SharePermissionSet", 3u16),
             ];
-            let mut slot0: ::core::option::Option<String> = ::core::option::Option::None;
-            let mut slot1: ::core::option::Option<String> = ::core::option::Option::None;
-            let mut slot2: ::core::option::Option<Option<u64>> = ::core::option::Option::None;
-            let mut slot3: ::core::option::Option<Vec<SharePermission>> = ::core::option::Option::None;
+            let mut value = <Self as ::core::default::Default>::default();
+            let mut seen = [false; 4usize];
             while let ::core::option::Option::Some(member) = ::tc_core::__private::wire::next_member(
                 &mut map,
                 MEMBERS,
             )? {
-                match member {
+                let step = match member {
                     ::core::option::Option::Some(0u16) => {
-                        ::tc_core::__private::wire::take_or_default(
+                        ::tc_core::__private::wire::read_or_default(
                             &mut map,
-                            &mut slot0,
+                            &mut seen,
+                            0u16,
+                            &mut value.created_time,
                             "CreatedTime",
-                        )?;
+                        )
                     }
                     ::core::option::Option::Some(1u16) => {
-                        ::tc_core::__private::wire::take_or_default(
+                        ::tc_core::__private::wire::read_or_default(
                             &mut map,
-                            &mut slot1,
+                            &mut seen,
+                            1u16,
+                            &mut value.account_id,
                             "AccountId",
-                        )?;
+                        )
                     }
                     ::core::option::Option::Some(2u16) => {
-                        ::tc_core::__private::wire::take(&mut map, &mut slot2, "CPU")?;
+                        ::tc_core::__private::wire::read(
+                            &mut map,
+                            &mut seen,
+                            2u16,
+                            &mut value.cpu,
+                            "CPU",
+                        )
                     }
                     ::core::option::Option::Some(3u16) => {
-                        ::tc_core::__private::wire::take_or_default(
+                        ::tc_core::__private::wire::read_or_default(
                             &mut map,
-                            &mut slot3,
+                            &mut seen,
+                            3u16,
+                            &mut value.share_permission_set,
                             "SharePermissionSet",
-                        )?;
+                        )
                     }
-                    _ => ::tc_core::__private::wire::skip(&mut map)?,
-                }
+                    _ => ::tc_core::__private::wire::skip(&mut map),
+                };
+                step?;
             }
-            ::core::result::Result::Ok(Self {
-                created_time: ::tc_core::__private::wire::present_or_default(
-                    slot0,
-                    "CreatedTime",
-                )?,
-                account_id: ::tc_core::__private::wire::present_or_default(
-                    slot1,
-                    "AccountId",
-                )?,
-                cpu: ::core::option::Option::unwrap_or_default(slot2),
-                share_permission_set: ::tc_core::__private::wire::present_or_default(
-                    slot3,
-                    "SharePermissionSet",
-                )?,
-            })
+            ::tc_core::__private::wire::check_given(
+                &seen,
+                &[
+                    (0u16, "CreatedTime"),
+                    (1u16, "AccountId"),
+                    (3u16, "SharePermissionSet"),
+                ],
+                false,
+            )?;
+            ::core::result::Result::Ok(value)
         }
     }
 };

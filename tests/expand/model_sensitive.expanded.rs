@@ -74,23 +74,17 @@ const _: () = {
                 + ::core::primitive::usize::from(
                     ::core::option::Option::is_some(&self.secret_string),
                 );
-            let mut out = ::tc_core::__private::serde::Serializer::serialize_struct(
-                serializer,
-                "SecretValue",
-                len,
-            )?;
-            ::tc_core::__private::wire::field(
-                &mut out,
-                "SecretName",
-                &self.secret_name,
-            )?;
-            ::tc_core::__private::wire::optional(
-                &mut out,
-                "SecretString",
-                &self.secret_string,
-            )?;
-            ::tc_core::__private::wire::field(&mut out, "Pin", &self.pin)?;
-            ::tc_core::__private::serde::ser::SerializeStruct::end(out)
+            let mut out = ::tc_core::__private::wire::Fields::new(
+                ::tc_core::__private::serde::Serializer::serialize_struct(
+                    serializer,
+                    "SecretValue",
+                    len,
+                )?,
+            );
+            out.field("SecretName", &self.secret_name);
+            out.optional("SecretString", &self.secret_string);
+            out.field("Pin", &self.pin);
+            out.end()
         }
     }
     #[automatically_derived]
@@ -117,46 +111,50 @@ const _: () = {
                 ("SecretName", 0u16),
                 ("SecretString", 1u16),
             ];
-            let mut slot0: ::core::option::Option<String> = ::core::option::Option::None;
-            let mut slot1: ::core::option::Option<Option<String>> = ::core::option::Option::None;
-            let mut slot2: ::core::option::Option<u32> = ::core::option::Option::None;
+            let mut value = <Self as ::core::default::Default>::default();
+            let mut seen = [false; 3usize];
             while let ::core::option::Option::Some(member) = ::tc_core::__private::wire::next_member(
                 &mut map,
                 MEMBERS,
             )? {
-                match member {
+                let step = match member {
                     ::core::option::Option::Some(0u16) => {
-                        ::tc_core::__private::wire::take_or_default(
+                        ::tc_core::__private::wire::read_or_default(
                             &mut map,
-                            &mut slot0,
+                            &mut seen,
+                            0u16,
+                            &mut value.secret_name,
                             "SecretName",
-                        )?;
+                        )
                     }
                     ::core::option::Option::Some(1u16) => {
-                        ::tc_core::__private::wire::take(
+                        ::tc_core::__private::wire::read(
                             &mut map,
-                            &mut slot1,
+                            &mut seen,
+                            1u16,
+                            &mut value.secret_string,
                             "SecretString",
-                        )?;
+                        )
                     }
                     ::core::option::Option::Some(2u16) => {
-                        ::tc_core::__private::wire::take_or_default(
+                        ::tc_core::__private::wire::read_or_default(
                             &mut map,
-                            &mut slot2,
+                            &mut seen,
+                            2u16,
+                            &mut value.pin,
                             "Pin",
-                        )?;
+                        )
                     }
-                    _ => ::tc_core::__private::wire::skip(&mut map)?,
-                }
+                    _ => ::tc_core::__private::wire::skip(&mut map),
+                };
+                step?;
             }
-            ::core::result::Result::Ok(Self {
-                secret_name: ::tc_core::__private::wire::present_or_default(
-                    slot0,
-                    "SecretName",
-                )?,
-                secret_string: ::core::option::Option::unwrap_or_default(slot1),
-                pin: ::tc_core::__private::wire::present_or_default(slot2, "Pin")?,
-            })
+            ::tc_core::__private::wire::check_given(
+                &seen,
+                &[(0u16, "SecretName"), (2u16, "Pin")],
+                false,
+            )?;
+            ::core::result::Result::Ok(value)
         }
     }
 };

@@ -145,6 +145,25 @@ fn a_request_missing_a_required_parameter_does_not_decode() {
 }
 
 #[test]
+fn a_member_given_twice_does_not_decode() {
+    // serde_json hands a repeated key to the struct's decoder, which must
+    // refuse it rather than keep either value.
+    let request = r#"{"InstanceType":"S5","Ipv6AddressCount":1,"Type":"A","Offset":1,"Offset":2}"#;
+    let error = serde_json::from_str::<DescribeImages>(request)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("duplicate field `Offset`"), "{error}");
+    let model = r#"{"Name":"zone","Values":[],"Name":"other"}"#;
+    let error = serde_json::from_str::<Filter>(model)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("duplicate field `Name`"), "{error}");
+    // Given once each, in any order, they decode.
+    let filter: Filter = serde_json::from_str(r#"{"Values":["a"],"Name":"zone"}"#).unwrap();
+    assert_eq!((filter.name.as_str(), filter.values.len()), ("zone", 1));
+}
+
+#[test]
 fn responses_decode_tolerantly() {
     let response: DescribeImagesResponse = serde_json::from_value(json!({
         "ImageSet": [

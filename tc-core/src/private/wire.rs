@@ -109,40 +109,52 @@ impl Visitor<'_> for MemberSeed {
     }
 }
 
-/// Reads the current member's value into `slot`.
+/// Reads the current member's value into its field, `place`; `seen` has a
+/// flag per field, `index` is this one's.
 ///
 /// # Errors
 /// When the value does not fit the type, or the member was already given.
-pub fn take<'de, M: MapAccess<'de>, T: de::Deserialize<'de>>(
+pub fn read<'de, M: MapAccess<'de>, T: de::Deserialize<'de>>(
     map: &mut M,
-    slot: &mut Option<T>,
+    seen: &mut [bool],
+    index: u16,
+    place: &mut T,
     name: &'static str,
 ) -> Result<(), M::Error> {
-    if slot.is_some() {
-        return Err(de::Error::duplicate_field(name));
-    }
+    first_time(seen, index, name)?;
     let _on_path = OnPath::member(name);
-    *slot = Some(map.next_value_seed(LenientSeed(PhantomData::<T>))?);
+    *place = map.next_value_seed(LenientSeed(PhantomData::<T>))?;
     Ok(())
 }
 
-/// As [`take`], with `null` read as the type's default: what a model's plain
+/// As [`read`], with `null` read as the type's default: what a model's plain
 /// (non-`Option`) member gets, so that a response with a `null` list decodes.
 ///
 /// # Errors
-/// As [`take`].
-pub fn take_or_default<'de, M: MapAccess<'de>, T: de::Deserialize<'de> + Default>(
+/// As [`read`].
+pub fn read_or_default<'de, M: MapAccess<'de>, T: de::Deserialize<'de> + Default>(
     map: &mut M,
-    slot: &mut Option<T>,
+    seen: &mut [bool],
+    index: u16,
+    place: &mut T,
     name: &'static str,
 ) -> Result<(), M::Error> {
-    if slot.is_some() {
-        return Err(de::Error::duplicate_field(name));
-    }
+    first_time(seen, index, name)?;
     let _on_path = OnPath::member(name);
     let value = map.next_value_seed(LenientSeed(PhantomData::<Option<T>>))?;
-    *slot = Some(value.unwrap_or_default());
+    *place = value.unwrap_or_default();
     Ok(())
+}
+
+/// Marks the field `index` as given.
+fn first_time<E: de::Error>(seen: &mut [bool], index: u16, name: &'static str) -> Result<(), E> {
+    match seen.get_mut(usize::from(index)) {
+        Some(flag) if !*flag => {
+            *flag = true;
+            Ok(())
+        }
+        _ => Err(E::duplicate_field(name)),
+    }
 }
 
 /// Skips the current member's value: one the struct does not have.
@@ -153,53 +165,72 @@ pub fn skip<'de, M: MapAccess<'de>>(map: &mut M) -> Result<(), M::Error> {
     map.next_value::<IgnoredAny>().map(|_| ())
 }
 
-/// The value of a required member.
+/// Checks, once the map is read, that the struct's plain (non-`Option`)
+/// fields, `plain` (index and wire name, in field order), were given: always
+/// for a request's parameters (`required`), only in strict decoding for a
+/// model's, whose absent members keep their default.
 ///
 /// # Errors
-/// When the member was not given.
-pub fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
-    slot.ok_or_else(|| E::missing_field(name))
-}
-
-/// The value of a model's plain member: its default when absent, except in
-/// strict mode, where an absent member is an error (a misspelt field).
-///
-/// # Errors
-/// In strict mode, when the member was not given.
-pub fn present_or_default<T: Default, E: de::Error>(
-    slot: Option<T>,
-    name: &'static str,
-) -> Result<T, E> {
-    match slot {
-        Some(value) => Ok(value),
-        None if is_strict() => Err(E::missing_field(name)),
-        None => Ok(T::default()),
+/// For the first plain field not given, when it had to be.
+pub fn check_given<E: de::Error>(
+    seen: &[bool],
+    plain: &'static [(u16, &'static str)],
+    required: bool,
+) -> Result<(), E> {
+    let missing = plain
+        .iter()
+        .find(|(index, _)| !seen.get(usize::from(*index)).copied().unwrap_or(false));
+    match missing {
+        Some((_, name)) if required || is_strict() => Err(E::missing_field(name)),
+        _ => Ok(()),
     }
 }
 
-/// Writes a member that is always sent.
-///
-/// # Errors
-/// As the serializer's.
-pub fn field<S: SerializeStruct, T: Serialize + ?Sized>(
-    out: &mut S,
-    name: &'static str,
-    value: &T,
-) -> Result<(), S::Error> {
-    out.serialize_field(name, value)
+/// A struct being written member by member: the first error is kept and the
+/// members after it are left out, so that generated code calls one method
+/// per member without checking each result.
+pub struct Fields<S: SerializeStruct> {
+    out: S,
+    error: Option<S::Error>,
 }
 
-/// Writes an optional member, or leaves it out when it is `None`.
-///
-/// # Errors
-/// As the serializer's.
-pub fn optional<S: SerializeStruct, T: Serialize>(
-    out: &mut S,
-    name: &'static str,
-    value: &Option<T>,
-) -> Result<(), S::Error> {
-    match value {
-        Some(value) => out.serialize_field(name, value),
-        None => out.skip_field(name),
+impl<S: SerializeStruct> Fields<S> {
+    /// Starts writing a struct through `out`.
+    pub fn new(out: S) -> Self {
+        Fields { out, error: None }
+    }
+
+    /// Writes a member that is always sent.
+    pub fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        if self.error.is_none()
+            && let Err(error) = self.out.serialize_field(name, value)
+        {
+            self.error = Some(error);
+        }
+    }
+
+    /// Writes an optional member, or leaves it out when it is `None`.
+    pub fn optional<T: Serialize>(&mut self, name: &'static str, value: &Option<T>) {
+        if self.error.is_some() {
+            return;
+        }
+        let written = match value {
+            Some(value) => self.out.serialize_field(name, value),
+            None => self.out.skip_field(name),
+        };
+        if let Err(error) = written {
+            self.error = Some(error);
+        }
+    }
+
+    /// Ends the struct.
+    ///
+    /// # Errors
+    /// The first error of a member, or the serializer's at the end.
+    pub fn end(self) -> Result<S::Ok, S::Error> {
+        match self.error {
+            Some(error) => Err(error),
+            None => self.out.end(),
+        }
     }
 }

@@ -1,15 +1,17 @@
 //! `Serialize` and `Deserialize`, written out through
 //! `tc_core::__private::wire` rather than derived: a struct of the members
-//! (`None`s left out), and a decoder that reads each member into a slot.
+//! (`None`s left out), and a decoder that reads each member into its field.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use quote::{quote, quote_spanned};
 use syn::{LitStr, Path};
 
 use super::shared::{Kind, type_span, wire_literal, wire_type_checks};
 use crate::internals::ast::Struct;
 
-/// `impl Serialize`: a struct of the members, `None`s left out.
+/// `impl Serialize`: a struct of the members, `None`s left out, written
+/// through `wire::Fields`, which keeps the first error: one call per member
+/// and no branch, which is what the compiler checks per member.
 pub(super) fn serialize_impl(input: &Struct, root: &Path) -> TokenStream {
     let ident = &input.item.ident;
     let name = ident.to_string();
@@ -27,7 +29,7 @@ pub(super) fn serialize_impl(input: &Struct, root: &Path) -> TokenStream {
             quote!(field)
         };
         quote_spanned! {type_span(field)=>
-            #root::__private::wire::#helper(&mut out, #wire, &self.#member)?;
+            out.#helper(#wire, &self.#member);
         }
     });
     let out = if input.fields.is_empty() {
@@ -47,16 +49,22 @@ pub(super) fn serialize_impl(input: &Struct, root: &Path) -> TokenStream {
                 #checks
                 let len = #always
                     #(+ ::core::primitive::usize::from(::core::option::Option::is_some(&self.#optional)))*;
-                let #out = #root::__private::serde::Serializer::serialize_struct(serializer, #name, len)?;
+                let #out = #root::__private::wire::Fields::new(
+                    #root::__private::serde::Serializer::serialize_struct(serializer, #name, len)?,
+                );
                 #(#writes)*
-                #root::__private::serde::ser::SerializeStruct::end(out)
+                out.end()
             }
         }
     }
 }
 
-/// `impl Deserialize` through `wire::DecodeMap`: each member read into a slot,
-/// unknown members skipped, then the struct built from the slots.
+/// `impl Deserialize` through `wire::DecodeMap`: the struct starts from its
+/// default, each member is read into its field (a flag per field catches a
+/// member given twice), unknown members are skipped, and then the plain
+/// members not given are checked. Each member's arm is one call whose result
+/// is checked once per member read, for the compiler as little code per
+/// member as the work allows.
 pub(super) fn deserialize_impl(input: &Struct, root: &Path, kind: Kind) -> TokenStream {
     let ident = &input.item.ident;
     let name = ident.to_string();
@@ -69,53 +77,37 @@ pub(super) fn deserialize_impl(input: &Struct, root: &Path, kind: Kind) -> Token
         .collect();
     members.sort_unstable();
     let members = members.iter().map(|(wire, index)| quote!((#wire, #index)));
+    let count = input.fields.len();
+    // A request's plain parameter must be given; a model's may be absent
+    // (except in strict decoding); an `Option` always may.
+    let plain = input
+        .fields
+        .iter()
+        .zip(0u16..)
+        .filter(|(field, _)| !field.optional)
+        .map(|(field, index)| {
+            let wire = &field.wire.value;
+            quote!((#index, #wire))
+        });
+    let required = kind == Kind::Action;
     // At the field's type span, like everything that uses the field (see the
     // module docs).
-    let slots: Vec<_> = input
-        .fields
-        .iter()
-        .zip(0usize..)
-        .map(|(field, i)| format_ident!("slot{}", i, span = type_span(field)))
-        .collect();
-    let declare = input.fields.iter().zip(&slots).map(|(field, slot)| {
-        let ty = &field.original.ty;
-        quote_spanned! {type_span(field)=>
-            let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;
-        }
-    });
-    let arms = input
-        .fields
-        .iter()
-        .zip(&slots)
-        .zip(0u16..)
-        .map(|((field, slot), index)| {
-            let wire = wire_literal(field);
-            // A model's plain member reads `null` as its default.
-            let take = if kind == Kind::Model && !field.optional {
-                quote!(take_or_default)
-            } else {
-                quote!(take)
-            };
-            quote_spanned! {type_span(field)=>
-                ::core::option::Option::Some(#index) => {
-                    #root::__private::wire::#take(&mut map, &mut #slot, #wire)?;
-                }
-            }
-        });
-    let build = input.fields.iter().zip(&slots).map(|(field, slot)| {
+    let arms = input.fields.iter().zip(0u16..).map(|(field, index)| {
         let member = field.ident;
         let wire = wire_literal(field);
-        // A request's plain parameter must be given; a model's may be
-        // absent (except in strict decoding); an `Option` always may.
-        let value = if field.optional {
-            quote!(::core::option::Option::unwrap_or_default(#slot))
-        } else if kind == Kind::Action {
-            quote!(#root::__private::wire::required(#slot, #wire)?)
+        // A model's plain member reads `null` as its default.
+        let read = if kind == Kind::Model && !field.optional {
+            quote!(read_or_default)
         } else {
-            quote!(#root::__private::wire::present_or_default(#slot, #wire)?)
+            quote!(read)
         };
-        quote_spanned! {type_span(field)=> #member: #value }
+        quote_spanned! {type_span(field)=>
+            ::core::option::Option::Some(#index) => #root::__private::wire::#read(
+                &mut map, &mut seen, #index, &mut value.#member, #wire,
+            ),
+        }
     });
+    let mutable = (count > 0).then(|| quote!(mut));
     let checks = wire_type_checks(input, root);
     quote! {
         #[automatically_derived]
@@ -138,16 +130,19 @@ pub(super) fn deserialize_impl(input: &Struct, root: &Path, kind: Kind) -> Token
             ) -> ::core::result::Result<Self, M::Error> {
                 #checks
                 const MEMBERS: #root::__private::wire::Members = &[#(#members),*];
-                #(#declare)*
+                let #mutable value = <Self as ::core::default::Default>::default();
+                let #mutable seen = [false; #count];
                 while let ::core::option::Option::Some(member) =
                     #root::__private::wire::next_member(&mut map, MEMBERS)?
                 {
-                    match member {
+                    let step = match member {
                         #(#arms)*
-                        _ => #root::__private::wire::skip(&mut map)?,
-                    }
+                        _ => #root::__private::wire::skip(&mut map),
+                    };
+                    step?;
                 }
-                ::core::result::Result::Ok(Self { #(#build,)* })
+                #root::__private::wire::check_given(&seen, &[#(#plain),*], #required)?;
+                ::core::result::Result::Ok(value)
             }
         }
     }
