@@ -17,6 +17,7 @@ const _: () = {
     #[automatically_derived]
     #[allow(deprecated)]
     impl ::core::fmt::Debug for StartInstances {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             tc::__private::debug_struct(
                 f,

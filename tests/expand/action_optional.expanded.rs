@@ -26,6 +26,7 @@ const _: () = {
     #[automatically_derived]
     #[allow(deprecated)]
     impl ::core::fmt::Debug for DescribeImages {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::tc_core::__private::debug_struct(
                 f,

@@ -20,6 +20,7 @@ const _: () = {
     #[automatically_derived]
     #[allow(deprecated)]
     impl ::core::fmt::Debug for GetTagKeys {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::tc_core::__private::debug_struct(
                 f,
@@ -151,21 +152,27 @@ const _: () = {
     #[allow(deprecated)]
     impl ::tc_core::Paginate for GetTagKeys {
         type Item = String;
+        #[inline]
         fn cursor(&self) -> ::tc_core::Cursor {
             ::tc_core::__private::paging::token(&self.pagination_token)
         }
+        #[inline]
         fn set_cursor(&mut self, cursor: ::tc_core::Cursor) {
             ::tc_core::__private::paging::set_token(&mut self.pagination_token, cursor);
         }
+        #[inline]
         fn page_size(&self) -> ::core::option::Option<u64> {
             ::tc_core::__private::paging::Number::get(&self.max_results)
         }
+        #[inline]
         fn next_token(output: &Self::Output) -> ::core::option::Option<&str> {
             ::tc_core::__private::paging::Token::token(&output.pagination_token)
         }
+        #[inline]
         fn item_count(output: &Self::Output) -> usize {
             ::tc_core::__private::paging::List::count(&output.tag_keys)
         }
+        #[inline]
         fn take_items(output: &mut Self::Output) -> ::std::vec::Vec<Self::Item> {
             ::tc_core::__private::paging::List::take(&mut output.tag_keys)
         }

@@ -29,6 +29,7 @@ const _: () = {
     #[automatically_derived]
     #[allow(deprecated)]
     impl ::core::fmt::Debug for SharePermission {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             let _ = <SharePermission as ::tc_core::WireType>::ASSERT;
             ::tc_core::__private::debug_struct(

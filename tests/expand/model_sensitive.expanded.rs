@@ -22,6 +22,7 @@ const _: () = {
     #[automatically_derived]
     #[allow(deprecated)]
     impl ::core::fmt::Debug for SecretValue {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::tc_core::__private::debug_struct(
                 f,

@@ -73,7 +73,8 @@ pub(crate) fn action(args: &ActionArgs, input: &Struct) -> TokenStream {
 /// `impl Paginate` from `paginate(...)`: each member is read through
 /// `__private::paging`'s traits, so that a number may be `u64`, `i64` or
 /// text and any member optional. Member names keep the user's spans, so that a
-/// misspelt one is reported where it is written.
+/// misspelt one is reported where it is written. The methods are `#[inline]`
+/// for the reason the model impls are (see `model`).
 fn paginate_impl(paging: &PaginateArgs, ident: &Ident, root: &Path) -> TokenStream {
     let helpers = quote!(#root::__private::paging);
     let (item, cursor, items) = (&paging.item, &paging.cursor, &paging.items);
@@ -88,6 +89,7 @@ fn paginate_impl(paging: &PaginateArgs, ident: &Ident, root: &Path) -> TokenStre
     };
     let total = paging.total.as_ref().map(|total| {
         quote! {
+            #[inline]
             fn total(output: &Self::Output) -> ::core::option::Option<u64> {
                 #helpers::Number::get(&output.#total)
             }
@@ -95,6 +97,7 @@ fn paginate_impl(paging: &PaginateArgs, ident: &Ident, root: &Path) -> TokenStre
     });
     let next_token = paging.next.as_ref().map(|next| {
         quote! {
+            #[inline]
             fn next_token(output: &Self::Output) -> ::core::option::Option<&str> {
                 #helpers::Token::token(&output.#next)
             }
@@ -106,13 +109,19 @@ fn paginate_impl(paging: &PaginateArgs, ident: &Ident, root: &Path) -> TokenStre
         impl #root::Paginate for #ident {
             type Item = #item;
 
+            #[inline]
+
             fn cursor(&self) -> #root::Cursor {
                 #helpers::#read(&self.#cursor)
             }
 
+            #[inline]
+
             fn set_cursor(&mut self, cursor: #root::Cursor) {
                 #helpers::#write(&mut self.#cursor, cursor);
             }
+
+            #[inline]
 
             fn page_size(&self) -> ::core::option::Option<u64> {
                 #page_size
@@ -122,9 +131,13 @@ fn paginate_impl(paging: &PaginateArgs, ident: &Ident, root: &Path) -> TokenStre
 
             #next_token
 
+            #[inline]
+
             fn item_count(output: &Self::Output) -> usize {
                 #helpers::List::count(&output.#items)
             }
+
+            #[inline]
 
             fn take_items(output: &mut Self::Output) -> ::std::vec::Vec<Self::Item> {
                 #helpers::List::take(&mut output.#items)

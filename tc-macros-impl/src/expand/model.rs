@@ -1,6 +1,11 @@
 //! `#[tc_model]`, and the struct item every struct attribute writes: the
 //! struct as written and its standard impls (`Clone`, `Debug`, `PartialEq`,
 //! `Default`) unless the user derives them.
+//!
+//! Their methods are `#[inline]`, `Debug::fmt` too: a debug build then
+//! compiles none of a service crate's thousands of them to machine code, and
+//! an application compiles those it calls (without it tc-teo's build took
+//! 3-8 % more CPU for `Debug` alone, 12-17 % more for the other three).
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote, quote_spanned};
@@ -115,6 +120,7 @@ fn debug_impl(input: &Struct, root: &Path) -> TokenStream {
         #[automatically_derived]
         #[allow(deprecated)] // a deprecated member is still shown
         impl ::core::fmt::Debug for #ident {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #checks
                 #root::__private::debug_struct(f, #name, &[#(#members),*])
