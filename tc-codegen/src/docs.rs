@@ -520,7 +520,7 @@ fn quoted_list(values: &[String]) -> String {
     }
 }
 
-pub(crate) fn waiter(plan: &Plan, w: &crate::plan::waiters::WaiterPlan) -> Doc {
+pub(crate) fn waiter(w: &crate::plan::waiters::WaiterPlan) -> Doc {
     use crate::plan::waiters::Form;
     let action = root_link(&w.action);
     let mut doc = match &w.form {
@@ -566,7 +566,6 @@ pub(crate) fn waiter(plan: &Plan, w: &crate::plan::waiters::WaiterPlan) -> Doc {
              time is up, with the last state seen; any error of a `{}` call.",
             w.action
         ));
-    let _ = plan;
     doc
 }
 

@@ -25,7 +25,7 @@ pub(crate) fn emit(plan: &Plan) -> TokenStream {
         }
     }
     let helpers = helpers.values();
-    let waiters = plan.waiters.iter().map(|w| waiter(plan, w));
+    let waiters = plan.waiters.iter().map(waiter);
     quote! {
         #file_doc
         use ::tc_core::{Client, Error, WaitConfig};
@@ -118,8 +118,8 @@ fn list_helper(w: &WaiterPlan) -> TokenStream {
     }
 }
 
-fn waiter(plan: &Plan, w: &WaiterPlan) -> TokenStream {
-    let doc = doc(&docs::waiter(plan, w));
+fn waiter(w: &WaiterPlan) -> TokenStream {
+    let doc = doc(&docs::waiter(w));
     let name = ident(&w.name);
     let action = ident(&w.action);
     let response = ident(&format!("{}Response", w.action));
