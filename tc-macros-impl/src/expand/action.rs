@@ -110,19 +110,16 @@ fn paginate_impl(paging: &PaginateArgs, ident: &Ident, root: &Path) -> TokenStre
             type Item = #item;
 
             #[inline]
-
             fn cursor(&self) -> #root::Cursor {
                 #helpers::#read(&self.#cursor)
             }
 
             #[inline]
-
             fn set_cursor(&mut self, cursor: #root::Cursor) {
                 #helpers::#write(&mut self.#cursor, cursor);
             }
 
             #[inline]
-
             fn page_size(&self) -> ::core::option::Option<u64> {
                 #page_size
             }
@@ -132,13 +129,11 @@ fn paginate_impl(paging: &PaginateArgs, ident: &Ident, root: &Path) -> TokenStre
             #next_token
 
             #[inline]
-
             fn item_count(output: &Self::Output) -> usize {
                 #helpers::List::count(&output.#items)
             }
 
             #[inline]
-
             fn take_items(output: &mut Self::Output) -> ::std::vec::Vec<Self::Item> {
                 #helpers::List::take(&mut output.#items)
             }

@@ -10,8 +10,8 @@ use super::shared::{Kind, type_span, wire_literal, wire_type_checks};
 use crate::internals::ast::Struct;
 
 /// `impl Serialize`: a struct of the members, `None`s left out, written
-/// through `wire::Fields`, which keeps the first error: one call per member
-/// and no branch, which is what the compiler checks per member.
+/// through `wire::Fields`, which keeps the first error: per member, one call
+/// and no branch for the compiler to check.
 pub(super) fn serialize_impl(input: &Struct, root: &Path) -> TokenStream {
     let ident = &input.item.ident;
     let name = ident.to_string();
@@ -62,9 +62,8 @@ pub(super) fn serialize_impl(input: &Struct, root: &Path) -> TokenStream {
 /// `impl Deserialize` through `wire::DecodeMap`: the struct starts from its
 /// default, each member is read into its field (a flag per field catches a
 /// member given twice), unknown members are skipped, and then the plain
-/// members not given are checked. Each member's arm is one call whose result
-/// is checked once per member read, for the compiler as little code per
-/// member as the work allows.
+/// members not given are checked. Each member's arm is one call, its result
+/// checked after the match: little code per member for the compiler.
 pub(super) fn deserialize_impl(input: &Struct, root: &Path, kind: Kind) -> TokenStream {
     let ident = &input.item.ident;
     let name = ident.to_string();
