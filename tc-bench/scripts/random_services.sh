@@ -46,8 +46,9 @@ echo "built in $built s" >&2
 ours="$(cargo tree --edges normal,build --prefix none --format '{p}' | { grep -F "($repo" || true; } | sed 's/ v[0-9].*//' | sort -u | tr '\n' ' ')"
 [ -n "$ours" ] || { echo "cargo tree shows no crate of ours: the app did not resolve" >&2; exit 1; }
 echo "our crates in cargo tree: $ours" >&2
-picked="$(sed -n 's/^\(tc-[a-z0-9-]*\) = { path = "[^"]*\/services\/.*/\1/p' Cargo.toml | sort | tr '\n' ' ')"
-extra="$(for c in $ours; do case " $picked tc-sign tc-core tc-macros tc-macros-impl " in *" $c "*) ;; *) echo "$c";; esac; done)"
+picked="$(sed -n 's/^\(tcapi-[a-z0-9-]*\) = { path = "[^"]*\/services\/.*/\1/p' Cargo.toml | sort | tr '\n' ' ')"
+[ -n "$picked" ] || { echo "the app's Cargo.toml names no service crate" >&2; exit 1; }
+extra="$(for c in $ours; do case " $picked tcapi-sign tcapi-core tcapi-macros tcapi-macros-impl " in *" $c "*) ;; *) echo "$c";; esac; done)"
 [ -z "$extra" ] || { echo "cargo tree has crates of ours that were not picked: $extra" >&2; exit 1; }
 
 log="$scratch/verifier.log"
