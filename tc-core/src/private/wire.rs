@@ -139,9 +139,8 @@ pub fn read_or_default<'de, M: MapAccess<'de>, T: de::Deserialize<'de> + Default
     place: &mut T,
     name: &'static str,
 ) -> Result<(), M::Error> {
-    first_time(seen, index, name)?;
-    let _on_path = OnPath::member(name);
-    let value = map.next_value_seed(LenientSeed(PhantomData::<Option<T>>))?;
+    let mut value: Option<T> = None;
+    read(map, seen, index, &mut value, name)?;
     *place = value.unwrap_or_default();
     Ok(())
 }
@@ -202,22 +201,26 @@ impl<S: SerializeStruct> Fields<S> {
 
     /// Writes a member that is always sent.
     pub fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
-        if self.error.is_none()
-            && let Err(error) = self.out.serialize_field(name, value)
-        {
-            self.error = Some(error);
+        if self.error.is_none() {
+            let written = self.out.serialize_field(name, value);
+            self.keep(written);
         }
     }
 
     /// Writes an optional member, or leaves it out when it is `None`.
     pub fn optional<T: Serialize>(&mut self, name: &'static str, value: &Option<T>) {
-        if self.error.is_some() {
-            return;
+        match value {
+            Some(value) => self.field(name, value),
+            None if self.error.is_none() => {
+                let skipped = self.out.skip_field(name);
+                self.keep(skipped);
+            }
+            None => {}
         }
-        let written = match value {
-            Some(value) => self.out.serialize_field(name, value),
-            None => self.out.skip_field(name),
-        };
+    }
+
+    /// Keeps a member's error, if it is the first.
+    fn keep(&mut self, written: Result<(), S::Error>) {
         if let Err(error) = written {
             self.error = Some(error);
         }
@@ -232,5 +235,68 @@ impl<S: SerializeStruct> Fields<S> {
             Some(error) => Err(error),
             None => self.out.end(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::ser::{Error as _, Serializer};
+
+    use super::{Fields, Serialize};
+
+    /// A member whose serialization fails with its message.
+    struct Fails(&'static str);
+
+    impl Serialize for Fails {
+        fn serialize<S: Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+            Err(S::Error::custom(self.0))
+        }
+    }
+
+    /// A struct written through `Fields`, with `b` and `c` as given.
+    struct Written<B, C> {
+        b: Option<B>,
+        c: C,
+    }
+
+    impl<B: Serialize, C: Serialize> Serialize for Written<B, C> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut out = Fields::new(serializer.serialize_struct("Written", 3)?);
+            out.field("A", &1);
+            out.optional("B", &self.b);
+            out.field("C", &self.c);
+            out.end()
+        }
+    }
+
+    #[test]
+    fn members_are_written_and_none_is_left_out() {
+        let both = Written { b: Some(2), c: 3 };
+        assert_eq!(
+            serde_json::to_string(&both).unwrap(),
+            r#"{"A":1,"B":2,"C":3}"#
+        );
+        let no_b = Written::<u8, _> { b: None, c: 3 };
+        assert_eq!(serde_json::to_string(&no_b).unwrap(), r#"{"A":1,"C":3}"#);
+    }
+
+    #[test]
+    fn the_first_failing_member_is_the_error() {
+        let two = Written {
+            b: Some(Fails("first")),
+            c: Fails("second"),
+        };
+        assert_eq!(
+            serde_json::to_string(&two).unwrap_err().to_string(),
+            "first"
+        );
+        let last = Written::<u8, _> {
+            b: None,
+            c: Fails("last"),
+        };
+        assert_eq!(
+            serde_json::to_string(&last).unwrap_err().to_string(),
+            "last"
+        );
     }
 }
